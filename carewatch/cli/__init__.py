@@ -1,0 +1,1 @@
+"""The ``carewatch`` command line: one module per command group (typer + rich)."""
