@@ -1,0 +1,1 @@
+"""Protecting the people in the data: encryption, PII detection, audience redaction, backups."""

@@ -1,0 +1,1 @@
+"""Review: roles, human verification of machine labels, assignments, and the audit trail."""

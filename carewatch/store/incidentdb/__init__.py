@@ -1,0 +1,1 @@
+"""Django app incidentdb: its own models and migrations, so areas never collide on migrations."""

@@ -1,0 +1,3 @@
+"""Models of the incidentdb app."""
+
+from __future__ import annotations

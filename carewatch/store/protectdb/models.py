@@ -1,0 +1,3 @@
+"""Models of the protectdb app."""
+
+from __future__ import annotations

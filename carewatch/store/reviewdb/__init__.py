@@ -1,0 +1,1 @@
+"""Django app reviewdb: its own models and migrations, so areas never collide on migrations."""

@@ -1,0 +1,3 @@
+"""Models of the reviewdb app."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Models of the searchdb app."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Web area: api (views, urls; templates under templates/carewatch/api/)."""

@@ -1,0 +1,1 @@
+"""Web area: dashboard (views, urls; templates under templates/carewatch/dashboard/)."""

@@ -1,0 +1,1 @@
+"""Web area: exports (views, urls; templates under templates/carewatch/exports/)."""

@@ -1,0 +1,1 @@
+"""Web area: incidents (views, urls; templates under templates/carewatch/incidents/)."""

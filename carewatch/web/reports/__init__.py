@@ -1,0 +1,1 @@
+"""Web area: reports (views, urls; templates under templates/carewatch/reports/)."""

@@ -1,0 +1,8 @@
+"""URL patterns of the reports area."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "reports"
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,1 @@
+"""Web area: search (views, urls; templates under templates/carewatch/search/)."""

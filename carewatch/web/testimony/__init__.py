@@ -1,0 +1,1 @@
+"""Web area: testimony (views, urls; templates under templates/carewatch/testimony/)."""
