@@ -40,6 +40,12 @@ class OffsetMap:
         if i < 0:
             return self.runs[0][1]
         c, o, n = self.runs[i]
+        if end and pos == c and i > 0:
+            # an exclusive end at a run start belongs to the previous run: don't swallow the
+            # characters cleaning removed between the two runs
+            pc, po, pn = self.runs[i - 1]
+            if pc + pn == pos:
+                return po + pn
         if pos < c + n or (end and pos == c + n):
             return o + (pos - c)
         # pos falls in a gap after run i (text inserted by cleaning, e.g. a joining newline)
