@@ -1,0 +1,1 @@
+"""Attribution helpers for the ``attribution`` stage: reporting cues and unregistered names."""

@@ -1,0 +1,1 @@
+"""Date recognition helpers for the ``dates`` stage: month tables, patterns, resolution."""
