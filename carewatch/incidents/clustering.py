@@ -62,8 +62,19 @@ class Clusterer:
         return key
 
     def add_many(self, reports: Iterable[ReportFacts]) -> None:
-        for r in reports:
+        items = list(reports)
+        self.embed_missing(items)
+        for r in items:
             self.add(r)
+
+    def embed_missing(self, reports: list[ReportFacts]) -> None:
+        """Embed every report that has no stored vector, in one batch (the model is slow per call)."""
+        todo = [r for r in reports if r.embedding is None]
+        if self.embedder is None or not todo:
+            return
+        vectors = self.embedder([r.lead() for r in todo])
+        for r, vec in zip(todo, vectors, strict=True):
+            r.embedding = np.asarray(vec, dtype=np.float32).tobytes()
 
     def keep_apart(self, a: int | str, b: int | str) -> None:
         self.apart.add(frozenset((a, b)))
@@ -98,12 +109,16 @@ class Clusterer:
         return best[1] if best and best[0] >= self.threshold else None
 
     def _candidates(self, report: ReportFacts) -> set[int]:
-        if report.violations:
-            out: set[int] = set()
-            for code in report.violations:
+        """Incidents sharing a violation code, and an oblast when the report names one."""
+        out: set[int] = set()
+        for code in report.violations or {"*"}:
+            if report.oblasts:
+                out |= self.by_code[f"{code}|-"]
+                for oblast in report.oblasts:
+                    out |= self.by_code[f"{code}|{oblast}"]
+            else:
                 out |= self.by_code[code]
-            return out
-        return set(self.by_code["*"])
+        return out
 
     def _blocked(self, report: ReportFacts, key: int) -> bool:
         return any(frozenset((report.report_id, m.report_id)) in self.apart
@@ -117,12 +132,10 @@ class Clusterer:
         return text_score(max(sims)) if sims else 0.0
 
     def _embed(self, report: ReportFacts) -> np.ndarray:
-        cached = getattr(report, "_embedding", None)
-        if cached is None:
-            assert self.embedder is not None
-            cached = self.embedder([report.lead()])[0]
-            object.__setattr__(report, "_embedding", cached)
-        return cached  # type: ignore[no-any-return]
+        if report.embedding is None:
+            self.embed_missing([report])
+        assert report.embedding is not None
+        return np.frombuffer(report.embedding, dtype=np.float32)
 
     def _new_cluster(self) -> int:
         key = self._next
@@ -142,6 +155,8 @@ class Clusterer:
             c.embeddings.append(self._embed(report))
         for code in report.violations or {"*"}:
             self.by_code[code].add(key)
+            for oblast in report.oblasts or {"-"}:
+                self.by_code[f"{code}|{oblast}"].add(key)
         self.of_report[report.report_id] = key
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
+import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 from carewatch.incidents.fingerprint import NUM_PERM
@@ -70,10 +71,13 @@ class NearDuplicateIndex:
 
 
 def exact_pairs(items: list[tuple[Hashable, LeanMinHash]], threshold: float) -> set[frozenset[Hashable]]:
-    """Baseline: compare every pair (quadratic) — what LSH is measured against."""
+    """Baseline: compare every pair (quadratic, vectorised per row) — what LSH is measured against."""
     out: set[frozenset[Hashable]] = set()
-    for i, (ka, sa) in enumerate(items):
-        for kb, sb in items[i + 1:]:
-            if sa.jaccard(sb) >= threshold:
-                out.add(frozenset((ka, kb)))
+    if not items:
+        return out
+    keys = [k for k, _ in items]
+    matrix = np.stack([np.asarray(s.hashvalues) for _, s in items])
+    for i in range(len(items) - 1):
+        similar = (matrix[i + 1:] == matrix[i]).mean(axis=1) >= threshold
+        out.update(frozenset((keys[i], keys[i + 1 + j])) for j in np.flatnonzero(similar))
     return out

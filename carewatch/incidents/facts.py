@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 from urllib.parse import urlparse
 
@@ -27,6 +27,10 @@ class ReportFacts:
     numbers: set[str] = field(default_factory=set)
     kind: str = "report"  # report | testimony
     signature: bytes | None = None  # stored MinHash hash values
+    embedding: bytes | None = None  # stored float32 e5 vector of ``lead()``
+    places: list[dict[str, Any]] = field(default_factory=list)  # PlaceLabel dicts, no evidence
+    actors: set[str] = field(default_factory=set)
+    published: str | None = None
 
     @property
     def publisher(self) -> str | None:
@@ -38,7 +42,7 @@ class ReportFacts:
             return parsed.hostname.removeprefix("www.")
         return None
 
-    def lead(self, limit: int = 600) -> str:
+    def lead(self, limit: int = 300) -> str:
         """Title and opening of the text: what cross-lingual similarity embeds."""
         body = " ".join(self.text.split())[:limit]
         return f"{self.title}. {body}" if self.title and self.title not in body else body
@@ -64,4 +68,25 @@ class ReportFacts:
             victim_groups={v["code"] for v in extraction.get("victim_groups") or []},
             numbers=set(_NUMBER.findall(text)),
             kind=kind,
+            places=[{k: v for k, v in p.items() if k != "evidence"} for p in places],
+            actors={a["role"] for a in extraction.get("actors") or [] if a.get("role")},
+            published=extraction.get("reported_date"),
         )
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-able facts for storage (signature and embedding are stored as bytes apart)."""
+        out = {k: v for k, v in asdict(self).items() if k not in ("signature", "embedding", "text")}
+        for key in ("violations", "oblasts", "settlements", "victim_groups", "numbers", "actors"):
+            out[key] = sorted(out[key])
+        out["origins"] = [list(o) for o in self.origins]
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], *, text: str = "", signature: bytes | None = None,
+                  embedding: bytes | None = None) -> ReportFacts:
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known}
+        for key in ("violations", "oblasts", "settlements", "victim_groups", "numbers", "actors"):
+            kw[key] = set(kw.get(key) or [])
+        kw["origins"] = [(o[0], o[1]) for o in kw.get("origins") or []]
+        return cls(**{**kw, "text": text, "signature": signature, "embedding": embedding})

@@ -75,10 +75,21 @@ def build_graph(reports: Iterable[ReportFacts], *,
             continue
         relayed = False
         for (name, oid), via in zip(r.origins, r.chains + [[]] * len(r.origins), strict=False):
-            _add(graph, origin_key(name, oid), name, r.report_id, via)
+            _add(graph, origin_key(name, oid), display_name(name, oid), r.report_id, via)
             relayed = relayed or bool(via) or not _is_self(r, name)
         graph.roles[r.report_id] = "relay" if relayed else "origin"
     return graph
+
+
+def display_name(name: str, origin_id: str | None) -> str:
+    """A registry origin is shown by its English name, whatever language cited it."""
+    if origin_id:
+        from carewatch.model.origins import by_id
+
+        entry = by_id(origin_id)
+        if entry is not None:
+            return entry.display("en")
+    return name
 
 
 def _is_self(r: ReportFacts, origin: str) -> bool:

@@ -22,6 +22,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actors",
     "dates",
     "places",
+    "policies",
     "attribution",
     "relevance",
 )

@@ -41,9 +41,9 @@ def role_of(user: Any) -> str | None:
     """The user's role name, or None for anonymous users and users without one."""
     if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", True):
         return None
-    cached = getattr(user, "_carewatch_role", "")
+    cached: str | None = getattr(user, "_carewatch_role", "")
     if cached != "":
-        return cached  # type: ignore[no-any-return]
+        return cached
     role: str | None = "admin" if getattr(user, "is_superuser", False) else None
     if role is None:
         names = set(user.groups.values_list("name", flat=True))

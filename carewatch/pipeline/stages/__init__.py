@@ -7,11 +7,7 @@ dictionaries, the gazetteer) load lazily on first use, so importing stays cheap.
 from importlib import import_module
 
 _MODULES = ("clean", "language", "violations", "victims", "actors", "dates", "places",
-            "attribution", "relevance")
+            "policies", "attribution", "relevance")
 
 for _name in _MODULES:
-    try:
-        import_module(f"carewatch.pipeline.stages.{_name}")
-    except ModuleNotFoundError as exc:  # a stage module not written yet must not break the others
-        if exc.name != f"carewatch.pipeline.stages.{_name}":
-            raise
+    import_module(f"carewatch.pipeline.stages.{_name}")
