@@ -93,7 +93,7 @@ def page_as(browser: object, live_url: str) -> Iterator[Callable[..., object]]:
         page.goto(live_url + "/accounts/login/")
         page.fill("input[name=username]", role)
         page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
         page.wait_for_load_state("networkidle")
         return page
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from carewatch.errors import CarewatchError, NotFoundError, PermissionDenied
 from carewatch.incidents import services
 from carewatch.incidents.independence import CERTAINTY_LEVELS
+from carewatch.review.roles import require
 
 FILTERS = ("violation", "oblast", "certainty", "date_from", "date_to", "q", "status", "sort")
 PER_PAGE = 25
@@ -89,6 +90,7 @@ def certainty(request: HttpRequest, incident_id: int) -> HttpResponse:
 @require_POST
 def merge(request: HttpRequest, incident_id: int) -> HttpResponse:
     def call() -> None:
+        require(request.user, "merge_incidents")  # refuse before reading the form
         try:
             other = int(request.POST.get("other", ""))
         except ValueError:
