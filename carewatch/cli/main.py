@@ -34,6 +34,10 @@ COMMAND_MODULES = (
     "carewatch.cli.ingest",
     "carewatch.cli.reports",
     "carewatch.cli.extract",
+    "carewatch.cli.demo",
+    "carewatch.cli.incidents",
+    "carewatch.cli.serve",
+    "carewatch.cli.users",
 )
 
 for _mod in COMMAND_MODULES:

@@ -11,7 +11,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type hints
+class _Gunicorn(BaseApplication):
     def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
         super().__init__()

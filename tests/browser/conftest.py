@@ -20,7 +20,7 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
-PASSWORD = "correct-horse-battery-9"  # noqa: S105 - test accounts on a throwaway database
+PASSWORD = "correct-horse-battery-9"
 ROLES = ("admin", "coordinator", "investigator", "analyst", "viewer")
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 BIN = Path(sys.executable).parent
@@ -57,11 +57,12 @@ def live_url(server_env: dict[str, str]) -> Iterator[str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url + "/accounts/login/", timeout=2)  # noqa: S310 - our own server
+            urllib.request.urlopen(url + "/accounts/login/", timeout=2)
             break
-        except OSError:
+        except OSError as exc:
             if proc.poll() is not None:
-                raise RuntimeError("carewatch serve exited: " + (proc.stderr.read().decode() if proc.stderr else ""))
+                err = proc.stderr.read().decode() if proc.stderr else ""
+                raise RuntimeError("carewatch serve exited: " + err) from exc
             time.sleep(0.3)
     else:
         proc.kill()
