@@ -2,9 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-export CAREWATCH_HOME ?= $(CURDIR)/carewatch-data
 
-.PHONY: run test lint install install-test clean-data
+.PHONY: run test lint install install-test system-deps clean-data
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,13 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/carewatch demo
 
+## Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF to PNG).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
 ## Install test dependencies and run the whole suite (what CI runs).
-test: install-test
+test: install-test system-deps
 	$(BIN)/ruff check carewatch tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
@@ -36,4 +41,4 @@ lint: install-test
 	$(BIN)/mypy
 
 clean-data:
-	rm -rf $(CAREWATCH_HOME)
+	rm -rf $${CAREWATCH_HOME:-carewatch-data}

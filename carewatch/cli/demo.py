@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from carewatch.cli.common import after_processing
 from carewatch.errors import CarewatchError
 
 console = Console()
@@ -37,6 +38,7 @@ def demo(
     db.setup(migrate=True)
     with resources.as_file(_corpus()) as corpus:
         summary = service.ingest_paths([Path(corpus)], stages=service.resolve_stages(stages))
+    after_processing()
     console.print(f"demo corpus: {summary.files} files, {summary.reports} new reports, "
                   f"{summary.seen_again} already stored, {summary.failed} failed")
     for item in summary.failures:
@@ -44,8 +46,38 @@ def demo(
         console.print(f"  [red]failed[/red] {escape(Path(item.path).name)}: [{err.get('code')}] "
                       f"{escape(str(err.get('message')))}", highlight=False)
     _print_counts()
+    _print_incidents()
     if serve:
+        _ensure_admin()
         _serve()
+
+
+def _print_incidents() -> None:
+    from carewatch.incidents.services import list_incidents
+
+    page = list_incidents(user=None, per_page=100)
+    console.print(f"incidents: {page['total']}")
+    for rec in page["items"][:10]:
+        console.print(f"  #{rec['id']} {escape(', '.join(rec['violations']))} "
+                      f"{escape(', '.join(rec['oblasts']))} {rec.get('first_date') or ''} "
+                      f"[{rec['certainty']}] {escape(rec.get('chain') or '')}", highlight=False)
+
+
+def _ensure_admin() -> None:
+    """First run only: an admin account with a random password, printed once."""
+    import secrets
+
+    from django.contrib.auth.models import User
+
+    from carewatch.review.accounts import create_user
+
+    if User.objects.filter(is_superuser=True).exists():
+        console.print("sign in with your existing admin account")
+        return
+    password = secrets.token_urlsafe(12)
+    create_user(username="admin", role="admin", password=password)
+    console.print(f"[bold]admin account created[/bold]: user [bold]admin[/bold], password "
+                  f"[bold]{password}[/bold] (shown once; change it after signing in)", highlight=False)
 
 
 def _corpus() -> resources.abc.Traversable:

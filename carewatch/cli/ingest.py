@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from carewatch.cli.common import after_processing
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -32,7 +34,7 @@ def register(app: typer.Typer) -> None:
 
 OptStr = str | None
 StagesOpt = Annotated[str, typer.Option(
-    "--stages", help="Stages to run at intake: intake (clean, language), all, none, or names a,b.")]
+    "--stages", help="Stages to run: all (the whole extraction), intake (clean, language), none, or a,b.")]
 
 
 def ingest(
@@ -41,9 +43,9 @@ def ingest(
     csv_url: Annotated[OptStr, typer.Option("--csv-url", help="CSV column with the source URL.")] = None,
     csv_title: Annotated[OptStr, typer.Option("--csv-title", help="CSV column with the title.")] = None,
     csv_published: Annotated[OptStr, typer.Option("--csv-published", help="CSV column: date.")] = None,
-    stages: StagesOpt = "intake",
+    stages: StagesOpt = "all",
 ) -> None:
-    """Preserve the files' exact bytes, store their reports and run the intake stages."""
+    """Preserve the files' exact bytes, store their reports, extract, and update incidents."""
     from carewatch.intake import service
 
     columns = {k: v for k, v in (("text", csv_text), ("url", csv_url), ("title", csv_title),
@@ -62,6 +64,7 @@ def ingest(
 
         summary = service.ingest_paths(todo, on_progress=tick, csv_columns=columns or None,
                                        stages=service.resolve_stages(stages))
+    after_processing()
     _print_summary(summary, "ingest")
     raise typer.Exit(0 if summary.ok else 1)
 
@@ -69,12 +72,13 @@ def ingest(
 def reprocess(
     failed: Annotated[bool, typer.Option(
         "--failed/--all", help="Only failed (and unfinished) reports, or every report.")] = True,
-    stages: StagesOpt = "intake",
+    stages: StagesOpt = "all",
 ) -> None:
     """Decode the preserved bytes again and re-run the stages, e.g. after a fix."""
     from carewatch.intake import service
 
     summary = service.reprocess(failed_only=failed, stages=service.resolve_stages(stages))
+    after_processing()
     _print_summary(summary, "reprocess")
     raise typer.Exit(0 if summary.ok else 1)
 

@@ -209,3 +209,14 @@ def materialize(incident: m.Incident) -> None:
     incident.record = rec
     incident.save()
     link_policies(incident)
+
+
+def update_pending() -> list[int]:
+    """Place every processed report that is in no incident yet (what ingest leaves behind).
+
+    Idempotent and resumable: an ingest killed before this ran is caught up by the next run.
+    """
+    placed = set(m.Membership.objects.values_list("report_id", flat=True))
+    pending = [pk for pk in Report.objects.filter(status=ReportStatus.PROCESSED, extraction__isnull=False)
+               .values_list("pk", flat=True) if pk not in placed]
+    return update_for_reports(pending) if pending else []

@@ -14,6 +14,10 @@ from carewatch.model.evidence import Evidence
 from carewatch.pipeline.offsets import OffsetMap
 
 
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 @dataclass
 class Document:
     text: str
@@ -42,8 +46,7 @@ class Document:
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence (in ``sentences``) that contains clean offset ``pos``."""
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+        return max(0, bisect.bisect_right(self.sentences, pos, key=_span_start) - 1)
 
     def sentence_at(self, pos: int) -> str:
         if not self.sentences:

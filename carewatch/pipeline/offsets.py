@@ -11,6 +11,10 @@ import bisect
 from dataclasses import dataclass, field
 
 
+def _run_start(run: tuple[int, int, int]) -> int:
+    return run[0]
+
+
 @dataclass
 class OffsetMap:
     runs: list[tuple[int, int, int]] = field(default_factory=list)
@@ -35,8 +39,7 @@ class OffsetMap:
         """Original offset of clean offset ``pos`` (``end=True`` for an exclusive end)."""
         if not self.runs:
             return pos
-        starts = [r[0] for r in self.runs]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.runs, pos, key=_run_start) - 1  # O(log n), no list per call
         if i < 0:
             return self.runs[0][1]
         c, o, n = self.runs[i]
