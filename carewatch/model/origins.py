@@ -19,6 +19,7 @@ import yaml
 from carewatch.errors import ConfigError
 
 _TOKEN = re.compile(r"\w+(?:['’.\-]\w+)*")
+_CYRILLIC = re.compile(r"[а-яіїєґ]")
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,14 @@ class Matcher:
 
     def find(self, text: str) -> list[Found]:
         """Registry names in ``text``, longest first, not overlapping."""
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        token_keys = [_keys(t) | {t} for _, _, t in tokens]
+        tokens, token_keys = _tokens(text)
+        first = self._index.keys()
         out: list[Found] = []
         i = 0
         while i < len(tokens):
+            if first.isdisjoint(token_keys[i]):  # most words start no name: skip cheaply
+                i += 1
+                continue
             best = self._longest(token_keys, i)
             if best is None:
                 i += 1
@@ -94,6 +98,22 @@ class Matcher:
         return best
 
 
+@lru_cache(maxsize=4)  # origins and outlets scan the same text one after the other
+def _tokens(text: str) -> tuple[list[tuple[int, int]], list[frozenset[str]]]:
+    """Token spans of ``text`` and each token's keys (itself, lowercase form, lemmas)."""
+    spans: list[tuple[int, int]] = []
+    keys: list[frozenset[str]] = []
+    for m in _TOKEN.finditer(text):
+        spans.append(m.span())
+        keys.append(_text_keys(m.group()))
+    return spans, keys
+
+
+@lru_cache(maxsize=200_000)
+def _text_keys(token: str) -> frozenset[str]:
+    return _keys(token) | {token}
+
+
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
@@ -113,7 +133,7 @@ def _keys(token: str, *, exact: bool = False) -> frozenset[str]:
     if exact:
         return frozenset({token})
     low = token.lower().replace("’", "'").replace("ё", "е")
-    if not re.search(r"[а-яіїєґ]", low):
+    if not _CYRILLIC.search(low):
         return frozenset({low})
     keys = {low}
     for morph in analyzers():

@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+# Playwright's sync API keeps an asyncio loop running in this process while the browser fixture
+# lives; Django then refuses ORM calls from other tests in the same worker. The ORM calls are
+# synchronous test code, not async views, so the guard does not apply here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]

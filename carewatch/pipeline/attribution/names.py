@@ -9,6 +9,7 @@ finder returns ``(start, end, name)`` with the name in its dictionary (nominativ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from carewatch.model.origins import analyzers
@@ -16,6 +17,7 @@ from carewatch.model.origins import analyzers
 Span = tuple[int, int, str]
 
 _CAP = r"[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’-]+"
+_CAP_RX = re.compile(_CAP)
 _PERSON = rf"(?:{_CAP}|[A-ZА-ЯІЇЄҐ]\.)(?:\s+{_CAP}){{1,2}}"
 _TESTIMONY = re.compile(
     rf"(?im)(?:^\s*(?:full\s+name|name|witness|applicant|signature|signed|піб|свідок|свідка|"
@@ -71,9 +73,8 @@ def _trim_english(name: str) -> str:
 
 def slavic_people(sentence: str, offset: int, language: str | None) -> list[Span]:
     """Person names (first name, optional patronymic, surname) found by pymorphy3 tags."""
-    uk, ru = analyzers()
-    morph = ru if language == "ru" else uk
-    tokens = list(re.finditer(_CAP, sentence))
+    morph = _CachedMorph("ru" if language == "ru" else "uk")
+    tokens = list(_CAP_RX.finditer(sentence))
     out: list[Span] = []
     i = 0
     while i < len(tokens) - 1:
@@ -96,6 +97,22 @@ def slavic_people(sentence: str, offset: int, language: str | None) -> list[Span
         out.append((offset + tokens[i].start(), offset + tokens[j].end(), " ".join(words)))
         i = j + 1
     return out
+
+
+class _CachedMorph:
+    """One analyzer's ``parse``, cached: capitalised words repeat across a report's sentences."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def parse(self, word: str) -> tuple[Any, ...]:
+        return _parse(self.lang, word)
+
+
+@lru_cache(maxsize=50_000)
+def _parse(lang: str, word: str) -> tuple[Any, ...]:
+    uk, ru = analyzers()
+    return tuple((ru if lang == "ru" else uk).parse(word))
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:

@@ -147,11 +147,47 @@ def _ranges(text: str) -> list[Mention]:
     return out
 
 
+# Every rule's match starts a word: a digit for the numeric rules (their pattern opens with
+# ``\d``), a letter for the named ones, either for a (lead +) year. So instead of letting each
+# regex try every character, it is tried only at word starts of the right kind: the same
+# leftmost, non-overlapping matches ``finditer`` would give, at a fraction of the cost.
+_WORD_START = re.compile(r"(?<!\w)(?:(?P<digit>\d)|[^\W\d_]|_)")
+_DIGIT_FIRST = 3  # _RULES[:3] open with a digit; _RULES[7] (year) may open with either
+_EITHER = 7
+
+
+def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Word-start offsets: all of them, those at a digit, those at a letter."""
+    every: list[int] = []
+    digits: list[int] = []
+    letters: list[int] = []
+    for m in _WORD_START.finditer(text):
+        every.append(m.start())
+        (digits if m.group("digit") else letters).append(m.start())
+    return every, digits, letters
+
+
+def _scan(rx: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` restricted to matches that start at one of ``positions``."""
+    out: list[re.Match[str]] = []
+    until = 0
+    for pos in positions:
+        if pos < until:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            out.append(m)
+            until = max(m.end(), pos + 1)
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All date mentions in ``text``, non-overlapping, longest and earliest first."""
     found = _ranges(text)
-    for rx, build in _RULES:
-        for m in rx.finditer(text):
+    every, digits, letters = _starts(text)
+    for k, (rx, build) in enumerate(_RULES):
+        positions = every if k == _EITHER else digits if k < _DIGIT_FIRST else letters
+        for m in _scan(rx, text, positions):
             mention = build(m)
             if mention is not None:
                 found.append(mention)

@@ -10,13 +10,14 @@ A person who speaks for a registry institution (an OVA head) is one origin with 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from carewatch.model.evidence import Evidence
 from carewatch.model.labels import Attribution
 from carewatch.model.origins import Entry, Found, origins, outlets
-from carewatch.pipeline.attribution.cues import has_cue, split_sentences
+from carewatch.pipeline.attribution.cues import CUE, has_cue, split_sentences
 from carewatch.pipeline.attribution.names import (
     english_sources,
     quoted_outlets,
@@ -28,6 +29,7 @@ from carewatch.pipeline.registry import stage
 
 _HEADING_CHARS = 90  # a first or last line this short naming an origin is its masthead/signature
 _MAX_EVIDENCE = 3
+_WORD = re.compile(r"\w")
 
 
 @dataclass
@@ -96,9 +98,8 @@ def attribution(doc: Document) -> None:
         for f in origins().find(doc.text[s:e]):
             collect.add(f.entry.id, _registry_item(f.entry, doc.language),
                         (s + f.start, s + f.end), [], "attribution.masthead", original=True)
-    for s, e in doc.sentences or split_sentences(text):
-        if has_cue(text[s:e]):
-            _sentence(collect, doc, (s, e), found, relays, publisher)
+    for s, e in _cue_sentences(text, doc.sentences or split_sentences(text)):
+        _sentence(collect, doc, (s, e), found, relays, publisher)
     for start, end, name in testimony_authors(text):
         collect.add(_key(name), _Item(name, None), (start, end), [], "attribution.testimony")
     doc.labels["attribution"] = collect.result()
@@ -117,6 +118,25 @@ def _sentence(collect: _Collector, doc: Document, span: tuple[int, int], found: 
     for start, end, name in _unknown(doc, s, e):
         if not any(a < end and start < b for a, b in taken):
             collect.add(_key(name), _Item(name, None), (start, end), via, "attribution.unknown")
+
+
+def _cue_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans for which ``has_cue(text[s:e])`` holds, with one scan of the whole text.
+
+    A cue found inside a span settles it; a span that no cue overlaps and whose edges border
+    no word character cannot hold one; anything else (a cue across an edge) is checked alone.
+    """
+    cues = [(m.start(), m.end()) for m in CUE.finditer(text)]
+    starts = [c[0] for c in cues]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        k = bisect.bisect_left(starts, s)
+        inside = k < len(cues) and cues[k][1] <= e
+        crosses = (k > 0 and cues[k - 1][1] > s) or (k < len(cues) and cues[k][0] < e < cues[k][1])
+        walled = not (s > 0 and _WORD.match(text, s - 1)) and not _WORD.match(text, e)
+        if inside or ((crosses or not walled) and has_cue(text[s:e])):
+            out.append((s, e))
+    return out
 
 
 def _unknown(doc: Document, s: int, e: int) -> list[tuple[int, int, str]]:

@@ -32,6 +32,7 @@ _INLINE_TAGS = ("a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp
 _INLINE = frozenset(_INLINE_TAGS.split())
 _BLOCKISH = re.compile(r"<\s*(html|body|article|p|div|h[1-6]|li|table|section|main)\b", re.I)
 _SPACE = re.compile(r"\s+")
+_NONSPACE = re.compile(r"\S+")
 
 
 @dataclass
@@ -116,7 +117,7 @@ def visible_words(source: str) -> tuple[list[Word], str]:
 
 def align(clean: str, words: list[Word]) -> OffsetMap:
     """Offset runs from ``clean`` to the source for every clean word matched to a source word."""
-    out = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", clean)]
+    out = [(m.start(), m.group(0)) for m in _NONSPACE.finditer(clean)]
     offsets = OffsetMap()
     for i, j in _match(words, [t for _, t in out]):
         for d_off, src, length in words[j].pieces:
@@ -137,7 +138,12 @@ def _match(words: list[Word], out: list[str]) -> list[tuple[int, int]]:
         where.setdefault(w, []).append(j)
     pairs: list[tuple[int, int]] = []
     j = 0
+    n_src = len(src)
     for i, w in enumerate(out):
+        if j < n_src and src[j] == w:  # the common case: the next source word (taken below too)
+            pairs.append((i, j))
+            j += 1
+            continue
         places = where.get(w, [])
         k = bisect.bisect_left(places, j)
         ctx = out[i:i + 3]
