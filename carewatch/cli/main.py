@@ -38,6 +38,12 @@ COMMAND_MODULES = (
     "carewatch.cli.incidents",
     "carewatch.cli.serve",
     "carewatch.cli.users",
+    "carewatch.cli.tokens",
+    "carewatch.cli.testimony",
+    "carewatch.cli.keys",
+    "carewatch.cli.audit",
+    "carewatch.cli.backup",
+    "carewatch.cli.report",
 )
 
 for _mod in COMMAND_MODULES:

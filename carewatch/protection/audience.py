@@ -6,7 +6,10 @@ Every record that leaves carewatch passes through one :class:`Redactor`:
   only items whose consent allows sharing;
 - ``public``: no persons, no free-text narratives, places coarsened to raion or oblast and
   dates to the month (as WHO SSA publishes).
-Exporters never redact on their own; they hand records to the Redactor.
+Exporters never redact on their own; they hand records to the Redactor. Free text that
+partner and public audiences do see (titles, evidence quotes, narratives for partners) goes
+through the PII detector (``protection.pii``), which replaces names, phones, emails,
+addresses, document numbers and diagnoses tied to a person with ``[KIND]`` tokens.
 """
 
 from __future__ import annotations
@@ -16,9 +19,14 @@ import hmac
 import secrets
 from typing import Any
 
+from carewatch.protection import pii
+
 AUDIENCES: tuple[str, ...] = ("public", "partner", "internal")
 PERSON_FIELDS = ("persons", "person", "witness", "victims_named")
-FREE_TEXT_FIELDS = ("narrative", "notes_internal", "comments")
+FREE_TEXT_FIELDS = ("narrative", "notes_internal", "comments", "place_text")
+STAFF_FIELDS = ("created_by", "assignee", "history", "comments", "notes_internal")
+SCANNED_TEXT = frozenset({"narrative", "title", "text", "sentence", "chain", "summary", "certainty_reason",
+                          "quote", "excerpt", "snippet", "lead", "name", "origin", "place", "reason"})
 COARSE_PRECISIONS = ("raion", "oblast", "country")
 
 
@@ -46,9 +54,13 @@ class Redactor:
         for name in PERSON_FIELDS:
             if name in out:
                 out[name] = self._persons(out[name])
+        for name in STAFF_FIELDS:
+            out.pop(name, None)
         if self.audience == "public":
             for name in (*PERSON_FIELDS, *FREE_TEXT_FIELDS):
                 out.pop(name, None)
+            if rec.get("kind") == "testimony":
+                out.pop("place", None)  # may be an exact address; the labels keep coarse places
             if "places" in out:
                 out["places"] = [coarsen_place(p) for p in out["places"] or []]
             for name in ("first_date", "last_date", "event_date", "date"):
@@ -56,7 +68,23 @@ class Redactor:
                     out[name] = out[name][:7]
             if "dates" in out:
                 out["dates"] = sorted({d[:7] for d in out["dates"] or [] if isinstance(d, str)})
-        return out
+        scrubbed: dict[str, Any] = self._scrub(out)
+        return scrubbed
+
+    def text(self, value: str) -> str:
+        """Free text as this audience may read it (unchanged for internal)."""
+        return value if self.audience == "internal" else pii.redact(value)
+
+    def _scrub(self, value: Any, key: str = "") -> Any:
+        """Run the PII detector over every free-text field, however deeply nested."""
+        if isinstance(value, dict):
+            return {k: self._scrub(v, k) for k, v in value.items() if k not in PERSON_FIELDS} | {
+                k: v for k, v in value.items() if k in PERSON_FIELDS}
+        if isinstance(value, list):
+            return [self._scrub(v, key) for v in value]
+        if isinstance(value, str) and key in SCANNED_TEXT:
+            return pii.redact(value)
+        return value
 
     def _persons(self, value: Any) -> Any:
         if self.audience == "public":
@@ -73,7 +101,7 @@ class Redactor:
 
 def coarsen_place(place: dict[str, Any]) -> dict[str, Any]:
     """Keep a place at raion precision at most: no settlement, no point coordinates."""
-    out = {k: place.get(k) for k in ("raion", "oblast", "oblast_name", "raion_name") if k in place}
+    out: dict[str, Any] = {k: place.get(k) for k in ("raion", "oblast", "oblast_name", "raion_name") if k in place}
     out["precision"] = "raion" if place.get("raion") else ("oblast" if place.get("oblast") else "country")
     out["name"] = place.get("raion_name") or place.get("raion") or place.get("oblast_name") or place.get("oblast")
     return out

@@ -1,4 +1,4 @@
-"""Django app config for protectdb."""
+"""Django app config for protectdb; connects the sign-in signals to the audit log."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,8 @@ class Config(AppConfig):
     name = "carewatch.store.protectdb"
     label = "protectdb"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from carewatch.store.protectdb import signals
+
+        signals.connect()
