@@ -44,6 +44,7 @@ COMMAND_MODULES = (
     "carewatch.cli.audit",
     "carewatch.cli.backup",
     "carewatch.cli.report",
+    "carewatch.cli.exports",
 )
 
 for _mod in COMMAND_MODULES:
