@@ -145,14 +145,14 @@ class XlsxExporter(Exporter):
 
     def __init__(self, out: IO[bytes], *, audience: str = "public", meta: dict[str, Any] | None = None) -> None:
         super().__init__(out, audience=audience, meta=meta)
-        from openpyxl import Workbook  # type: ignore[import-untyped]  # no stubs installed
+        from openpyxl import Workbook
 
         self._wb = Workbook(write_only=True)
         self._ws = self._wb.create_sheet("incidents")
         self._ws.append(list(COLUMNS))
 
     def write(self, record: Record) -> None:
-        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]  # no stubs installed
+        from openpyxl.cell import WriteOnlyCell
 
         cells = []
         for value in to_row(record, safe=False):

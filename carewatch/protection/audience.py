@@ -28,6 +28,16 @@ STAFF_FIELDS = ("created_by", "assignee", "history", "comments", "notes_internal
 SCANNED_TEXT = frozenset({"narrative", "title", "text", "sentence", "chain", "summary", "certainty_reason",
                           "quote", "excerpt", "snippet", "lead", "name", "origin", "place", "reason"})
 COARSE_PRECISIONS = ("raion", "oblast", "country")
+PATH_FIELDS = frozenset({"source", "file", "path"})
+LOCAL_SOURCE = "local file"
+
+
+def outward_source(value: str) -> str:
+    """A source as it may leave the installation: web addresses stay, local paths do not.
+
+    A file path names the documenter's folders and often the witness ("interview_ivanova.txt").
+    """
+    return value if value.startswith(("http://", "https://")) else LOCAL_SOURCE
 
 
 class Redactor:
@@ -82,6 +92,8 @@ class Redactor:
                 k: v for k, v in value.items() if k in PERSON_FIELDS}
         if isinstance(value, list):
             return [self._scrub(v, key) for v in value]
+        if isinstance(value, str) and key in PATH_FIELDS:
+            return outward_source(value)
         if isinstance(value, str) and key in SCANNED_TEXT:
             return pii.redact(value)
         return value
