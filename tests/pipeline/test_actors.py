@@ -33,3 +33,16 @@ def test_occupying_forces_in_english() -> None:
 
 def test_no_violation_means_no_actors() -> None:
     assert roles("Поліція Києва затримала водія за перевищення швидкості.") == {}
+
+
+def test_role_far_from_any_violation_is_not_counted() -> None:
+    text = ("ФСБ провела навчання в Ростові. Погода в регіоні тепла. Місто готується до свята. "
+            "В окупованому Мелітополі лікарня відмовляє пацієнтам без полісу ОМС.")
+    found = roles(text)
+    assert "fsb_security_services" not in found
+
+
+def test_role_in_the_sentence_after_the_violation_counts() -> None:
+    text = ("В оккупированном Мелитополе больница отказывает пациентам без полиса ОМС. "
+            "Такой порядок ввели оккупационные власти.")
+    assert "occupation_administration" in roles(text)

@@ -35,3 +35,15 @@ def test_relevant_report_keeps_everything() -> None:
     relevance(doc)
     assert doc.labels["relevant"] is True
     assert len(doc.labels["places"]) == 1 and len(doc.labels["event_dates"]) == 1
+
+
+def test_whole_pipeline_denials_and_questions_are_not_relevant() -> None:
+    from carewatch.pipeline import DEFAULT_STAGES, run_text
+
+    denial = ("Окупаційний «міністр охорони здоров'я» заявив, що жодному мешканцю не відмовили в "
+              "лікуванні без полісу ОМС, а чутки про це — вкиди Києва.")
+    question = "Could occupation authorities in Melitopol make hospital care conditional on Russian passports?"
+    report = "В оккупированном Мелитополе больница отказывает в лечении людям без полиса ОМС."
+    assert run_text(denial, names=DEFAULT_STAGES).labels["relevant"] is False
+    assert run_text(question, names=DEFAULT_STAGES).labels["relevant"] is False
+    assert run_text(report, names=DEFAULT_STAGES).labels["relevant"] is True

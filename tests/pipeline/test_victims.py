@@ -50,3 +50,55 @@ def test_group_implied_by_violation_reuses_its_evidence() -> None:
     ev = by_code["passportless_residents"].evidence[0]
     assert ev.rule == "victim.implied_by.care_denied_documents"
     assert ev.text == doc.text[ev.start:ev.end]
+
+
+def test_doctor_quoted_as_source_is_not_a_harmed_health_worker() -> None:
+    text = ("В окупованому Бердянську пацієнтам без полісу ОМС відмовляють у лікуванні. "
+            "Про це розповів лікар, який виїхав з міста.")
+    assert "health_workers" not in groups(text)
+
+
+def test_medics_harmed_are_health_workers_in_each_language() -> None:
+    assert "health_workers" in groups("В оккупированной Каховке врачей заставляют получать российские паспорта.")
+    assert "health_workers" in groups("A Russian drone struck an ambulance in Kherson, wounding two paramedics.")
+    assert "health_workers" in groups("Російська ракета влучила в лікарню в Запоріжжі. Поранено медсестру.")
+
+
+def test_hospital_and_disease_words_do_not_make_patients() -> None:
+    # "больница" and "хвороба" share a stem with the words for patients
+    text = "В оккупированном Скадовске больница отказывает в помощи без полиса ОМС, хотя хвороба не ждёт."
+    assert "patients" not in groups(text)
+
+
+def test_military_age_is_not_old_age_and_men_need_an_enlistment_context() -> None:
+    text = ("На окупованій Херсонщині чоловікам призовного віку вручають повістки до військкомату. "
+            "Окремо в окупованому Скадовську лікарня відмовила в допомозі без полісу.")
+    found = groups(text)
+    assert "men_military_age" in found and "elderly" not in found
+    other = "В окупованому Токмаку чоловікові відмовили в лікуванні без паспорта РФ."
+    assert "men_military_age" not in groups(other)
+
+
+def test_town_named_polohy_is_not_a_maternity_ward() -> None:
+    text = "В окупованих Пологах лікарня відмовляє в допомозі людям без полісу ОМС."
+    assert "pregnant_women" not in groups(text)
+
+
+def test_hiv_is_its_own_group_not_infectious_disease() -> None:
+    text = "В оккупированном Луганске ВИЧ-положительным предлагают терапию в обмен на контракт с армией."
+    found = groups(text)
+    assert "hiv_positive" in found and "infectious_disease" not in found
+
+
+def test_care_home_residents_newborns_and_orderlies() -> None:
+    deported = ("Оккупанты вывезли в Россию подопечных психоневрологического интерната из Алешек "
+                "без согласия опекунов.")
+    assert {"disabled", "psychiatric_patients"} <= groups(deported)
+    strike = ("Российская ракета попала в родильный дом в Херсоне. "
+              "Ранены санитарка и двое новорождённых.")
+    assert {"health_workers", "children"} <= groups(strike)
+
+
+def test_restricted_access_is_not_a_disability() -> None:
+    text = "В окупованому Мелітополі обмежений доступ до лікарні: без полісу ОМС не приймають."
+    assert "disabled" not in groups(text)

@@ -52,6 +52,8 @@ class CuedTerm:
     labels: dict[str, str]
     cues: tuple[str, ...]
     implied_by: tuple[str, ...] = ()  # violation codes whose victims are in this group by definition
+    within: int | None = None  # count a cue only this many sentences from one reporting a violation
+    only_with: tuple[str, ...] = ()  # ... and only a violation of these codes (empty: any)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,9 @@ def violations() -> ViolationVocab:
 def _cued(name: str, key: str) -> dict[str, CuedTerm]:
     data = _read(name)
     return {code: CuedTerm(code, {k: str(v) for k, v in raw["labels"].items()}, _strs(raw["cues"]),
-                           _strs(raw.get("implied_by")))
+                           _strs(raw.get("implied_by")),
+                           None if raw.get("within") is None else int(raw["within"]),
+                           _strs(raw.get("only_with")))
             for code, raw in data[key].items()}
 
 

@@ -74,11 +74,15 @@ class Lexicon:
     def find(self, tokens: list[Token]) -> dict[str, list[Span]]:
         """Concept name -> spans (token offsets) of its cues in ``tokens``."""
         per_token = [self.units(t.keys) for t in tokens]
+        n_tok = len(tokens)
         out: dict[str, list[Span]] = defaultdict(list)
         for i, units in enumerate(per_token):
+            nxt = per_token[i + 1] if i + 1 < n_tok else frozenset()
             for uid in units:
                 for name, cue in self._starts.get(uid, ()):
                     end = i + len(cue)
-                    if end <= len(tokens) and all(cue[j] in per_token[i + j] for j in range(1, len(cue))):
+                    # the second word first: most multi-word cues ("не_...") fail there, cheaply
+                    if end == i + 1 or (end <= n_tok and cue[1] in nxt
+                                        and all(cue[j] in per_token[i + j] for j in range(2, len(cue)))):
                         out[name].append((tokens[i].start, tokens[end - 1].end))
         return dict(out)

@@ -19,6 +19,7 @@ from carewatch.pipeline.document import Document
 from carewatch.pipeline.registry import stage
 from carewatch.pipeline.rules.cued import find_cued, lexicon_of
 from carewatch.pipeline.rules.matcher import Lexicon
+from carewatch.pipeline.stages.violations import reported
 
 
 @lru_cache(maxsize=1)
@@ -37,11 +38,12 @@ def _implied(doc: Document, term: CuedTerm) -> list[Evidence]:
     return []
 
 
-@stage("victims", version="v1", requires=("clean_text", "sentences", "language", "violations"),
+@stage("victims", version="v2", requires=("clean_text", "sentences", "language", "violations"),
        provides=("victim_groups",))
 def victims(doc: Document) -> None:
     terms = vocab.victim_groups()
-    found = {h.code: list(h.evidence) for h in find_cued(doc, terms, _lexicon(), kind="victim")}
+    hits = find_cued(doc, terms, _lexicon(), kind="victim", reports=reported(doc))
+    found = {h.code: list(h.evidence) for h in hits}
     for code, term in terms.items():
         if code not in found and term.implied_by:
             implied = _implied(doc, term)

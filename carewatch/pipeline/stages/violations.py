@@ -45,7 +45,20 @@ def _rules() -> tuple[tuple[str, vocab.Rule, frozenset[str], frozenset[str]], ..
                  for vt in vocab.violations().types.values() for r in vt.rules)
 
 
-def _fire(doc: Document, sent: Sentence, hits: dict[str, _Hits]) -> None:
+# The last document's codes per sentence, for the victims and actors stages that follow
+# (keyed like scan's cache: the clean text object and the sentence spans).
+_reported: list[tuple[str, list[tuple[int, int]], list[frozenset[str]]]] = []
+
+
+def reported(doc: Document) -> list[frozenset[str]]:
+    """Per sentence of ``doc`` (in scan order), the codes it reports."""
+    if not (_reported and _reported[0][0] is doc.clean_text and _reported[0][1] == doc.sentences):
+        _walk(doc)
+    return _reported[0][2]
+
+
+def _fire(doc: Document, sent: Sentence, hits: dict[str, _Hits]) -> frozenset[str]:
+    """Record the first rule per code that fires on ``sent``; return the codes that fired."""
     have = sent.found.keys()
     done: set[str] = set()
     for code, rule, need, block in _rules():
@@ -61,28 +74,36 @@ def _fire(doc: Document, sent: Sentence, hits: dict[str, _Hits]) -> None:
         bucket.evidence.append(ev)
         bucket.explain.append({"label": f"violation:{code}", "rule": ev.rule,
                                "sentence": ev.sentence, "evidence": ev.to_dict()})
+    return frozenset(done)
+
+
+def _walk(doc: Document) -> dict[str, _Hits]:
+    """Fire the rules over every sentence; keep the codes per sentence for ``reported``."""
+    hits: dict[str, _Hits] = {}
+    seen: set[str] = set()
+    per_sentence: list[frozenset[str]] = []
+    for sent in sentences(doc):
+        seen.update(sent.found)
+        per_sentence.append(frozenset() if sent.guarded else _fire(doc, sent, hits))
+    if not all(c in seen for c in vocab.violations().document_requires):
+        hits = {code: h for code, h in hits.items() if h.standalone}
+    kept = frozenset(hits)
+    _reported[:] = [(doc.clean_text, list(doc.sentences), [c & kept for c in per_sentence])]
+    return hits
 
 
 def find_violations(doc: Document) -> list[ViolationLabel]:
     """Document-level violation labels, in vocabulary order."""
-    voc = vocab.violations()
-    hits: dict[str, _Hits] = {}
-    seen: set[str] = set()
-    for sent in sentences(doc):
-        seen.update(sent.found)
-        if not sent.guarded:
-            _fire(doc, sent, hits)
-    if not all(c in seen for c in voc.document_requires):
-        hits = {code: h for code, h in hits.items() if h.standalone}
+    hits = _walk(doc)
     out = []
-    for code in voc.types:
+    for code in vocab.violations().types:
         if code in hits:
             out.append(ViolationLabel(code, hits[code].confidence(), hits[code].evidence))
             doc.explain.extend(hits[code].explain)
     return out
 
 
-@stage("violations", version="v1", requires=("clean_text", "sentences", "language"),
+@stage("violations", version="v2", requires=("clean_text", "sentences", "language"),
        provides=("violations",))
 def violations(doc: Document) -> None:
     doc.labels["violations"] = find_violations(doc)
