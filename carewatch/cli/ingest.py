@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-
-from carewatch.cli.common import after_processing
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from carewatch import config
+from carewatch.cli.common import after_processing
 
 if TYPE_CHECKING:
     from carewatch.intake.service import FileOutcome, IngestSummary
