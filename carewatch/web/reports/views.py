@@ -87,7 +87,7 @@ def _row_response(request: HttpRequest, report_id: int, kind: str, row: dict[str
 @require_POST
 def decide(request: HttpRequest, report_id: int, kind: str, index: int) -> HttpResponse:
     if kind not in KINDS:
-        raise NotFoundError(f"no label kind {kind!r}", code="CW404", hint="reload the report")
+        raise NotFoundError(_("No label kind %(kind)s.") % {"kind": kind}, code="CW404", hint=_("Reload the report."))
     try:
         row = services.decide_label(user=request.user, report_id=report_id, kind=kind, index=index,
                                     decision=request.POST.get("decision", ""), value=_value(request),
