@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def _django_ready() -> None:
+def _django_ready() -> Iterator[None]:
+    """Django ready, and labels in English (outside a request Django falls back to uk)."""
     import django
 
     django.setup()
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -73,6 +73,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def download(request: HttpRequest) -> HttpResponseBase:
+    require(request.user, "export_public")  # every export needs at least this; refuse before reading the form
     values = {k: request.POST.get(k, "").strip() for k in ("format", "audience", *FILTERS)}
     try:
         job = service.open_export(user=request.user, fmt=values["format"], audience=values["audience"] or "public",
