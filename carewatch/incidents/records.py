@@ -58,11 +58,16 @@ def _claims(members: Sequence[Member], attr: str) -> list[dict[str, Any]]:
     return sorted(out.values(), key=lambda c: c["value"])
 
 
+def _path_like(value: str) -> bool:
+    """File paths are no titles (and may name a witness); see Redactor.outward_source."""
+    return value.startswith(("/", "\\", "file:")) or (len(value) > 2 and value[1:3] == ":\\")
+
+
 def title_of(members: Sequence[Member], graph: SourceGraph) -> str:
     origins = [m for m in members if graph.roles.get(m.facts.report_id) == "origin"]
     for m in [*origins, *members]:
         title = m.title or m.facts.title
-        if title:
+        if title and not _path_like(title):
             return title[:200]
     lead = members[0].facts.lead(120) if members else ""
     return lead or "untitled incident"
