@@ -122,6 +122,7 @@ def reprocess(*, failed_only: bool = True, on_progress: Progress | None = None,
     from carewatch.store import db
 
     db.setup(migrate=True)
+    from carewatch.protection.testimony import SEALED_MEDIA_TYPE
     from carewatch.store import records
     from carewatch.store.models import Original, ReportStatus
 
@@ -133,6 +134,9 @@ def reprocess(*, failed_only: bool = True, on_progress: Progress | None = None,
         originals = originals.filter(reports__status__in=stuck).distinct()
     summary = IngestSummary()
     for original in originals:
+        if original.media_type == SEALED_MEDIA_TYPE:  # ciphertext: never decode it as text
+            summary.add(_reprocess_sealed(original, cfg.operator, failed_only))
+            continue
         recs, error = _decode_preserved(cfg, original.sha256, _source_of(original), csv_columns)
         todo = records.recapture(original, actor=cfg.operator, records=recs, error=error,
                                  failed_only=failed_only)
@@ -144,6 +148,22 @@ def reprocess(*, failed_only: bool = True, on_progress: Progress | None = None,
         if on_progress is not None:
             on_progress(outcome)
     return summary
+
+
+def _reprocess_sealed(original: Any, actor: str, failed_only: bool) -> FileOutcome:
+    """A sealed testimony goes through the testimony service, which decrypts and masks it."""
+    from carewatch.protection import testimony
+
+    outcome = FileOutcome(_source_of(original), original.size, "processed", original.sha256)
+    reports = original.reports.order_by("part")
+    if failed_only:
+        reports = reports.exclude(status="processed")
+    for report in reports:
+        try:
+            outcome.reports += testimony.reextract(report_id=report.pk, actor=actor)
+        except CarewatchError as exc:  # e.g. no master key: the stored masked report stays as it is
+            outcome.status, outcome.error = "failed", exc.to_dict()
+    return outcome
 
 
 def _ingest_one(path: Path, cfg: config.Settings, stages: tuple[str, ...],

@@ -1,11 +1,12 @@
 """``carewatch backup`` / ``restore``: one encrypted, integrity-checked archive of a store.
 
 The archive (a tar sealed by ``sealed_stream``) holds the database — for SQLite a consistent
-copy made with SQLite's online backup API, for PostgreSQL a JSON dump of every table (Django's
-``dumpdata``) — the preserved originals, and a manifest with each member's SHA-256. The master
-key is never inside: restoring needs it (or, for a passphrase backup, the passphrase plus the
-master key to read sealed personal data). Plaintext working files live in a private temporary
-folder under ``CAREWATCH_HOME/tmp`` and are shredded afterwards (and by ``carewatch lock``).
+copy made with SQLite's online backup API, for PostgreSQL a lossless JSON Lines dump of every
+table (``dbdump``, read back by ``loaddata``) — the preserved originals, and a manifest with
+each member's SHA-256. The master key is never inside: restoring needs it (or, for a passphrase
+backup, the passphrase plus the master key to read sealed personal data). Plaintext working
+files live in a private temporary folder under ``CAREWATCH_HOME/tmp`` and are shredded
+afterwards (and by ``carewatch lock``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from typing import Any
 from carewatch import config
 from carewatch.errors import CarewatchError, IntegrityError
 from carewatch.protection import keys, sealed_stream
-
-DUMP_EXCLUDE = ("contenttypes", "auth.permission", "sessions", "admin.logentry")
 
 
 @contextmanager
@@ -69,10 +68,10 @@ def _dump_database(cfg: config.Settings, work: Path) -> Path:
         with sqlite3.connect(cfg.sqlite_path) as src, sqlite3.connect(target) as dst:
             src.backup(dst)
         return target
-    from django.core.management import call_command
+    from carewatch.protection import dbdump
 
-    target = work / "dump.json"
-    call_command("dumpdata", exclude=list(DUMP_EXCLUDE), output=str(target), verbosity=0)
+    target = work / dbdump.DUMP_NAME
+    dbdump.dump(target)
     return target
 
 
@@ -119,6 +118,12 @@ def _decrypt_to(archive: Path, target: Path, passphrase: str | None) -> None:
 
 def _check_empty(cfg: config.Settings) -> None:
     used = cfg.originals_dir.is_dir() and any(cfg.originals_dir.iterdir())
+    if not used and cfg.is_postgres:
+        from carewatch.protection import dbdump
+        from carewatch.store import db
+
+        db.setup(migrate=True)  # creates the tables of a brand-new database; data stays untouched
+        used = dbdump.has_rows()
     if used or (not cfg.is_postgres and cfg.sqlite_path.exists()):
         raise CarewatchError(f"{cfg.home} is not empty", code="CW625",
                              hint="restore into a new, empty CAREWATCH_HOME")
@@ -152,10 +157,13 @@ def _restore_database(cfg: config.Settings, folder: Path, backend: str) -> None:
         shutil.copyfile(folder / "carewatch.sqlite3", cfg.sqlite_path)
         db.setup(migrate=True)
         return
-    db.setup(migrate=True)
-    from django.core.management import call_command
-
     if backend == "sqlite":  # moving to PostgreSQL: dump the copy first
         raise CarewatchError("a SQLite backup restores into SQLite only", code="CW627",
                              hint="unset CAREWATCH_DATABASE_URL, restore, then migrate with dumpdata/loaddata")
-    call_command("loaddata", str(folder / "dump.json"), verbosity=0)
+    db.setup(migrate=True)
+    from carewatch.protection import dbdump
+
+    dumps = sorted(folder.glob("dump.json*"))  # dump.jsonl; dump.json from older versions
+    if not dumps:
+        raise IntegrityError("the backup holds no database dump", code="CW626", hint="use another copy of the backup")
+    dbdump.load(dumps[0])

@@ -93,20 +93,59 @@ def add_testimony(*, user: Any, data: dict[str, Any], ip: str | None = None,
     db.setup(migrate=user is None)
     from django.db import transaction
 
+    masked, spans, results = _extract(clean)
+    actor = _actor(user)
+    with transaction.atomic():
+        testimony = _store(clean, masked, results, actor)
+    _audit(actor, "testimony.create", f"testimony:{testimony.pk}", ip,
+           {"report": testimony.report_id, "relation": clean["relation"], "masked_spans": spans})
+    if join_incidents:
+        _join_incidents(testimony.report_id)
+    return int(testimony.pk)
+
+
+def _extract(clean: dict[str, Any]) -> tuple[str, int, dict[str, Any]]:
+    """Masked text, number of masked spans and masked pipeline results of a submission."""
     plain = compose(clean)
     known = [v for v in clean["person"].values() if v]
     names = [clean["person"]["name"]] if clean["person"]["name"] else []
     findings = pii.detect(plain, known=known, names=names)
     masked = pii.redact(plain, findings, same_length=True)
-    results = _pipeline(plain, masked, findings, [*known, *names])
-    actor = _actor(user)
+    return masked, len(findings), _pipeline(plain, masked, findings, [*known, *names])
+
+
+def reextract(*, report_id: int, actor: str) -> bool:
+    """Re-run extraction on a testimony report from its sealed narrative (``reprocess --all``).
+
+    The sealed original must never be decoded as text: this decrypts it (the master key is
+    needed; an audited read), masks it again and replaces the report's text and results.
+    False when the report belongs to no testimony.
+    """
+    from django.db import transaction
+
+    from carewatch.store import custody, records
+    from carewatch.store.models import Report, ReportStatus
+    from carewatch.store.protectdb.models import Testimony
+
+    t = Testimony.objects.filter(report_id=report_id).prefetch_related("persons").first()
+    if t is None:
+        return False
+    plain = decrypt(t)
+    person = dict(plain["persons"][0]) if plain["persons"] else {}
+    clean = {"narrative": plain["narrative"] or "", "place": plain["place"] or "",
+             "event_date": plain["event_date"] or "",
+             "person": {k: str(person.get(k) or "") for k in PERSON_FIELDS}}
+    masked, spans, results = _extract(clean)
     with transaction.atomic():
-        testimony = _store(clean, masked, results, actor)
-    _audit(actor, "testimony.create", f"testimony:{testimony.pk}", ip,
-           {"report": testimony.report_id, "relation": clean["relation"], "masked_spans": len(findings)})
-    if join_incidents:
-        _join_incidents(testimony.report_id)
-    return int(testimony.pk)
+        custody.lock()
+        report = Report.objects.select_related("original").get(pk=report_id)
+        report.text, report.status = masked, ReportStatus.CAPTURED
+        report.error_code = report.error_message = report.error_hint = ""
+        report.save()
+        custody.append("reprocessed", sha256=report.original.sha256, actor=actor, report=report)
+        records.finish(report, actor=actor, results=results, error=None)
+    _audit(actor, "testimony.reprocess", f"testimony:{t.pk}", None, {"report": report_id, "masked_spans": spans})
+    return True
 
 
 def _pipeline(plain: str, masked: str, findings: list[pii.Finding], known: list[str]) -> dict[str, Any]:

@@ -6,8 +6,13 @@ from carewatch.errors import CarewatchError
 from carewatch.review.roles import ROLES, role_of
 
 
-def create_user(*, username: str, role: str, password: str) -> int:
-    """Create ``username`` with ``role``; returns the user id."""
+def create_user(*, username: str, role: str, password: str, actor: str = "") -> int:
+    """Create ``username`` with ``role``; returns the user id. Audited as ``user.create``.
+
+    ``actor`` is who did it (default: the configured operator, i.e. the CLI user).
+    """
+    from carewatch import config
+    from carewatch.review import audit
     from carewatch.store import db
 
     db.setup(migrate=True)
@@ -24,6 +29,8 @@ def create_user(*, username: str, role: str, password: str) -> int:
                                         is_staff=role == "admin", is_superuser=role == "admin")
         group, _ = Group.objects.get_or_create(name=role)
         user.groups.add(group)
+        audit.record(actor=actor or config.load().operator, action="user.create", target=username,
+                     detail={"role": role})
     return int(user.pk)
 
 

@@ -131,12 +131,18 @@ def _new_report(original: Original, part: int, source: str, actor: str,
     return report
 
 
+def _storable(value: str | None) -> str:
+    """Text a database column can hold: NUL becomes U+FFFD, one character for one, so every
+    evidence offset into the stored text stays valid (PostgreSQL refuses NUL in text)."""
+    return (value or "").replace("\x00", "\ufffd")
+
+
 def _fill(report: Report, rec: RecordLike) -> None:
-    report.text = rec.text
+    report.text = _storable(rec.text)
     report.media_type = rec.media_type or report.media_type
-    report.title = rec.title or ""
-    report.url = rec.url or ""
-    report.published = rec.published or ""
+    report.title = _storable(rec.title)
+    report.url = _storable(rec.url)
+    report.published = _storable(rec.published)
     report.encoding = rec.encoding or ""
 
 

@@ -149,3 +149,15 @@ def test_custody_rows_cannot_be_rewritten_through_the_orm(store: Path, corpus: d
     with pytest.raises(ValueError, match="append-only"):
         event.delete()
     assert CustodyEvent.objects.filter(actor="forger").count() == 0
+
+
+def test_nul_bytes_in_text_are_stored_on_every_backend(store: Path, tmp_path: Path) -> None:
+    from carewatch.store.models import Report
+
+    folder = tmp_path / "nul"
+    folder.mkdir()
+    (folder / "nul.txt").write_text("У Мелітополі\x00 лікарня відмовила без паспорта РФ.\n", encoding="utf-8")
+    summary = service.ingest_paths([folder], stages=())
+    assert summary.failed == 0
+    report = Report.objects.get()
+    assert "\x00" not in report.text and report.text.index("лікарня") == 14  # offsets unchanged
