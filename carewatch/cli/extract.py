@@ -17,9 +17,9 @@ from typing import Annotated, Any
 import typer
 
 from carewatch.cli.common import read_document
-from carewatch.errors import CarewatchError, PipelineError
+from carewatch.errors import CarewatchError, NotFoundError, PipelineError
 from carewatch.model.labels import Extraction
-from carewatch.pipeline import run
+from carewatch.pipeline import Document, run
 from carewatch.pipeline.extract import to_extraction
 
 FORMATS = ("jsonl", "json")
@@ -33,10 +33,32 @@ def _failed(path: Path, err: CarewatchError) -> dict[str, Any]:
     return Extraction(file=str(path), error=err.to_dict()).to_dict()
 
 
+def _stored_document(ref: str) -> Document:
+    """The pipeline Document of stored report ``report:N`` (or ``#N``), from its preserved text."""
+    from carewatch.store import db
+
+    db.setup(migrate=True)
+    from carewatch.store.models import Report
+
+    number = ref.removeprefix("report:").removeprefix("#")
+    report = Report.objects.filter(pk=int(number)).first()
+    if report is None:
+        raise NotFoundError(f"no stored report {number}", code="CW404",
+                            hint="`carewatch reports list` shows the ids")
+    return Document(text=report.text, media_type=report.media_type or "text/plain", source=report.source,
+                    title=report.title or None, published=report.published or None)
+
+
+def is_stored_ref(value: str) -> bool:
+    """``report:12`` or ``#12`` names a stored report rather than a file."""
+    number = value.removeprefix("report:").removeprefix("#")
+    return value != number and number.isdigit()
+
+
 def extract_one(path: Path, *, explain: bool = False) -> dict[str, Any]:
     """The JSON-ready extraction of one file, or its error object; never raises for bad input."""
     try:
-        doc = read_document(path)
+        doc = _stored_document(str(path)) if is_stored_ref(str(path)) else read_document(path)
     except CarewatchError as err:
         return _failed(path, err)
     except OSError as err:
@@ -56,7 +78,8 @@ def extract_one(path: Path, *, explain: bool = False) -> dict[str, Any]:
 
 
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Files to extract from (any format ingest takes).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Files to extract from (any format ingest takes), or stored reports as report:ID.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl (one object per file) or json.")] = "jsonl",
     explain: Annotated[bool, typer.Option(
         "--explain", help="Add the sentence and the rule behind each label.")] = False,
