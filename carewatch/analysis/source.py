@@ -1,9 +1,10 @@
 """Where the dashboard's numbers come from: aggregate queries over the incident tables.
 
 The one module of ``analysis`` that touches the database (GUIDE: services own the store).
-Everything runs in the database as GROUP BY queries over ``incidentdb.Incident`` (tag columns
-for violations and oblasts; JSON functions for places and sources inside ``record``), so a
-dashboard over 100k incidents never loads them. Visibility and filters are exactly those of
+Everything runs in the database as GROUP BY queries: tag columns of ``incidentdb.Incident``
+for violations and oblasts, and the facet tables ``IncidentPlace`` / ``IncidentSource``
+(``store.incidentdb.facets``) for places and sources, so a dashboard over 100k incidents
+never loads or parses their JSON records. Visibility and filters are exactly those of
 ``incidents.services`` (viewers see published incidents only).
 """
 
@@ -20,6 +21,7 @@ from django.db.models import Count, Max, Min, QuerySet
 from django.db.models.functions import Substr
 
 from carewatch.incidents import services
+from carewatch.store.incidentdb import facets
 from carewatch.store.incidentdb import models as m
 
 CACHE_SECONDS = 300
@@ -89,52 +91,28 @@ def _oblasts(agg: Aggregates, qs: QuerySet[m.Incident]) -> None:
                 agg.oblast_violation[(ob, code)] += n
 
 
-def _json_rows(qs: QuerySet[m.Incident], path: str, fields: tuple[str, ...], *, by_violation: bool = False,
-               extra: tuple[str, ...] = (), count: bool = True) -> list[tuple[Any, ...]]:
-    """GROUP BY ``fields`` of the elements of a JSON array in ``record`` (SQLite json_each / PG jsonb).
-
-    ``extra`` fields are aggregated with MIN (not grouped); ``count`` adds COUNT(DISTINCT id).
-    """
-    inner, params = qs.values("id", "record", "violation_tags").order_by().query.sql_with_params()
-    if connection.vendor == "postgresql":
-        def col(f: str) -> str:
-            return f"e.value->>'{f}'" if f else "e.value #>> '{}'"
-        source = (f"CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(t.record->'{path}') = 'array' "
-                  f"THEN t.record->'{path}' ELSE '[]'::jsonb END) AS e(value)")
-    else:
-        def col(f: str) -> str:
-            return f"json_extract(e.value, '$.{f}')" if f else "e.value"
-        source = f", json_each(t.record, '$.{path}') AS e"
-    cols = [col(f) for f in fields] + (["t.violation_tags"] if by_violation else [])
-    group = ", ".join(str(i + 1) for i in range(len(cols)))
-    cols += [f"MIN({col(f)})" for f in extra] + (["COUNT(DISTINCT t.id)"] if count else [])
-    sql = f"SELECT {', '.join(cols)} FROM ({inner}) AS t {source} GROUP BY {group}"  # noqa: S608 - fixed names only
-    with connection.cursor() as cur:
-        cur.execute(sql, params)
-        return [tuple(r) for r in cur.fetchall()]
-
-
 def _places(agg: Aggregates, qs: QuerySet[m.Incident]) -> None:
-    keys = ("settlement", "raion", "oblast", "lat", "lon")
-    for *vals, n in _json_rows(qs, "places", keys[:3], extra=keys[3:]):
-        row: dict[str, Any] = dict(zip(keys, vals, strict=True))
-        for k in ("lat", "lon"):
-            row[k] = float(row[k]) if row[k] not in (None, "") else None
-        row["n"] = int(n)
-        agg.places.append(row)
-    for settlement, oblast, tags in _json_rows(qs, "places", ("settlement", "oblast"), by_violation=True, count=False):
-        if settlement:
-            for code in _tags(tags):
-                agg.settlements_by_violation[code].add(f"{settlement}|{oblast}")
+    """Places grouped by (settlement, raion, oblast), each incident counted once per group."""
+    rows = m.IncidentPlace.objects.filter(incident__in=qs.order_by().values("pk"))
+    for row in (rows.values("settlement", "raion", "oblast")
+                .annotate(lat=Min("lat"), lon=Min("lon"), n=Count("incident", distinct=True)).order_by()):
+        agg.places.append({**row, "n": int(row["n"])})
+    pairs = (rows.exclude(settlement__isnull=True).exclude(settlement="")
+             .values_list("settlement", "oblast", "incident__violation_tags").distinct().order_by())
+    for settlement, oblast, tags in pairs:
+        for code in _tags(tags):
+            agg.settlements_by_violation[code].add(f"{settlement}|{oblast}")
 
 
 def _sources(agg: Aggregates, qs: QuerySet[m.Incident]) -> None:
-    for name, n in _json_rows(qs, "independent_origins", ("",)):
-        if name:
-            agg.origins[str(name)] += int(n)
-    for src, role, n in _json_rows(qs, "reports", ("source", "role")):
-        if src and role == "relay":
-            agg.relays[short_source(str(src))] += int(n)
+    """Incidents per independent origin and per relaying publisher (by its short name)."""
+    rows = (m.IncidentSource.objects.filter(incident__in=qs.order_by().values("pk"))
+            .values_list("kind", "name").annotate(n=Count("incident", distinct=True)).order_by())
+    for kind, name, n in rows:
+        if kind == "origin":
+            agg.origins[name] += int(n)
+        elif kind == "relay":
+            agg.relays[short_source(name)] += int(n)
 
 
 def short_source(src: str) -> str:
@@ -151,8 +129,13 @@ def policies(*, user: Any) -> list[dict[str, Any]]:
 
 
 def _cache_key(qs: QuerySet[m.Incident], with_places: bool) -> str:
-    """Same query, same database, same data version → same aggregates."""
-    version = qs.order_by().aggregate(n=Count("id"), top=Max("id"), changed=Max("updated_at"))
+    """Same query, same database, same data version → same aggregates.
+
+    The last change is taken over all incidents (an index lookup; per filtered row it meant
+    reading each row's end, past its JSON record): any edit anywhere invalidates, as it should.
+    """
+    version = qs.order_by().aggregate(n=Count("id"), top=Max("id"))
+    version["changed"] = m.Incident.objects.order_by().aggregate(t=Max("updated_at"))["t"]
     raw = "|".join([connection.vendor, str(connection.settings_dict.get("NAME")), str(qs.query),
                     str(with_places), str(sorted(version.items()))])
     return "cw-dash-" + hashlib.sha256(raw.encode()).hexdigest()
@@ -164,6 +147,7 @@ def collect(*, user: Any, filters: dict[str, Any] | None = None, with_places: bo
     Cached for a few minutes under a key holding the data version (count, last id, last
     change), so a repeated view or a chart download does not recompute unchanged numbers.
     """
+    facets.ensure()
     qs = queryset(user=user, filters=filters)
     key = _cache_key(qs, with_places)
     agg = cache.get(key)

@@ -4,7 +4,8 @@
 and e5 vector as bytes, computed once), rebuilds the LSH index and incident profiles in memory
 from the stored rows, places only the new reports, and re-materialises the incidents touched.
 ``rebuild`` re-clusters everything on request, replaying human decisions (pinned memberships,
-keep-apart pairs) and keeping incident ids where the membership overlaps.
+keep-apart pairs) and keeping incident ids where the membership overlaps. ``materialize``
+saves the incident, which rewrites its dashboard facet rows (``store.incidentdb.facets``).
 """
 
 from __future__ import annotations
@@ -152,9 +153,10 @@ def rebuild() -> int:
             for rid in cl.report_ids:
                 m.Membership.objects.create(incident_id=assignment[key], report_id=int(rid),
                                             pinned=rid in pinned)
-        m.Incident.objects.exclude(pk__in=set(assignment.values())).delete()
+        kept = set(assignment.values())  # incidents with no reports (``carewatch import``) are left alone
+        m.Incident.objects.filter(pk__in=set(old.values()) - kept).delete()
         upsert_policies(facts)
-        for incident in m.Incident.objects.all():
+        for incident in m.Incident.objects.filter(pk__in=kept):
             materialize(incident)
         return m.Incident.objects.count()
 

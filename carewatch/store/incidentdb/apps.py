@@ -1,4 +1,4 @@
-"""Django app config for incidentdb."""
+"""Django app config for incidentdb: connects the facet rows to incident saves."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,8 @@ class Config(AppConfig):
     name = "carewatch.store.incidentdb"
     label = "incidentdb"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from carewatch.store.incidentdb import facets
+
+        facets.connect()

@@ -59,6 +59,8 @@ class Incident(models.Model):
     report_count: models.IntegerField[int, int] = models.IntegerField(default=0)
     origin_count: models.IntegerField[int, int] = models.IntegerField(default=0)
     record: models.JSONField = models.JSONField(default=dict, blank=True)
+    facets_version: models.PositiveSmallIntegerField[int, int] = models.PositiveSmallIntegerField(
+        default=0, help_text="version of the IncidentPlace/IncidentSource rows written from record")
     created_at: When = models.DateTimeField(auto_now_add=True)
     updated_at: When = models.DateTimeField(auto_now=True)
 
@@ -73,6 +75,8 @@ class Incident(models.Model):
         indexes: ClassVar[list[Any]] = [
             models.Index(fields=["certainty"], name="incidentdb_inc_certainty"),
             models.Index(fields=["first_date"], name="incidentdb_inc_first_date"),
+            models.Index(fields=["facets_version"], name="incidentdb_inc_facets_v"),
+            models.Index(fields=["updated_at"], name="incidentdb_inc_updated"),
         ]
 
 
@@ -151,3 +155,35 @@ class Policy(models.Model):
 
     class Meta:
         ordering: ClassVar[list[str]] = ["effective_date", "id"]
+
+
+class IncidentPlace(models.Model):
+    """One place of an incident's record, as columns the dashboard can GROUP BY (see facets.py)."""
+
+    incident: models.ForeignKey[Incident, Incident] = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="facet_places")
+    settlement: models.TextField[str | None, str | None] = models.TextField(null=True)
+    raion: models.TextField[str | None, str | None] = models.TextField(null=True)
+    oblast: models.TextField[str | None, str | None] = models.TextField(null=True)
+    lat: models.FloatField[float | None, float | None] = models.FloatField(null=True)
+    lon: models.FloatField[float | None, float | None] = models.FloatField(null=True)
+
+    if TYPE_CHECKING:
+        incident_id: int
+
+
+class IncidentSource(models.Model):
+    """An independent origin (``kind`` origin) or a relaying source (``kind`` relay), once per incident."""
+
+    incident: models.ForeignKey[Incident, Incident] = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="facet_sources")
+    kind: Char = models.CharField(max_length=8)
+    name: Text = models.TextField()
+
+    if TYPE_CHECKING:
+        incident_id: int
+
+    class Meta:
+        indexes: ClassVar[list[Any]] = [
+            models.Index(fields=["kind", "incident"], name="incidentdb_src_kind_inc"),
+        ]
