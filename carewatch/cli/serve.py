@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes (0: two per core).")] = 0,
+    workers: Annotated[int, typer.Option(help="Worker processes (0: one per core plus one).")] = 0,
 ) -> None:
     """Serve the web workspace (migrates the database first)."""
     from carewatch.store import db
