@@ -67,7 +67,7 @@ TEMPLATES = [{
     ]},
 }]
 LOCALE_PATHS = [BASE_DIR / "web" / "locale"]
-STATIC_ROOT = _S.home / "static"
+STATIC_ROOT = None  # static files are served from the package by WhiteNoise (finders); no collectstatic
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
