@@ -8,7 +8,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -55,8 +54,7 @@ def test_pdf_renders_to_pages(store: Path, tmp_path: Path) -> None:
     paths = write_brief(out_dir=tmp_path / "p", filters={"oblast": "UA-23"}, audience="partner")
     pdf = paths["pdf"]
     assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    assert shutil.which("pdftoppm"), "pdftoppm (Debian poppler-utils) is missing: `make test` installs it"
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "page")],
                    check=True, timeout=120)
     pages = sorted(tmp_path.glob("page-*.png"))
