@@ -93,6 +93,7 @@ def _populate(n: int) -> None:
 
     from carewatch.pipeline.lemmatize import lemma_text
     from carewatch.store.models import Original, Report
+    from carewatch.store.searchdb.indexer import tag_tokens
     from carewatch.store.searchdb.models import SearchEntry, SearchTag
 
     rng, now, batch = random.Random(7), datetime.now(UTC), 5000
@@ -108,15 +109,14 @@ def _populate(n: int) -> None:
                                   status="processed", text=text, clean_text=text, language=lang))
             meta.append((lang, text, date))
         reports = Report.objects.bulk_create(reports)
-        entries = SearchEntry.objects.bulk_create([
+        facets = [[("language", lang), ("year", date[:4]), ("oblast", rng.choice(OBLASTS)),
+                   ("violation", rng.choice(VIOLATIONS)), ("source", rng.choice(("NRC", "Ombudsman", "file")))]
+                  for lang, _, date in meta]
+        entries = SearchEntry.objects.bulk_create([  # lemmas as the indexer writes them: words, then facet keys
             SearchEntry(report=r, title="", language=lang, first_date=date, last_date=date, sort_date=date,
-                        lemmas=lemma_text(text, lang)) for r, (lang, text, date) in zip(reports, meta, strict=True)])
-        tags = []
-        for e, (lang, _, date) in zip(entries, meta, strict=True):
-            tags += [SearchTag(entry=e, kind="language", value=lang), SearchTag(entry=e, kind="year", value=date[:4]),
-                     SearchTag(entry=e, kind="oblast", value=rng.choice(OBLASTS)),
-                     SearchTag(entry=e, kind="violation", value=rng.choice(VIOLATIONS)),
-                     SearchTag(entry=e, kind="source", value=rng.choice(("NRC", "Ombudsman", "file")))]
+                        lemmas=f"{lemma_text(text, lang)} {tag_tokens(sorted(f))}")
+            for r, (lang, text, date), f in zip(reports, meta, facets, strict=True)])
+        tags = [SearchTag(entry=e, kind=k, value=v) for e, f in zip(entries, facets, strict=True) for k, v in f]
         SearchTag.objects.bulk_create(tags)
 
 

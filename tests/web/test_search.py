@@ -211,3 +211,28 @@ def test_search_page_escapes_and_highlights(corpus_ids: list[int]) -> None:
     viewer.force_login(user("viewer"))
     assert viewer.get("/search/", {"q": "x"}).status_code == 403
     assert Client().get("/search/").status_code == 302  # sign in first
+
+
+def test_facet_filters_are_index_terms(corpus_ids: list[int]) -> None:
+    from carewatch.store.search import search
+    from carewatch.store.searchdb.indexer import tag_token
+
+    key = tag_token("source", "Center of National Resistance")
+    assert key.isalpha() and key.isascii() and key != tag_token("source", "Ombudsman")
+    assert search(user=None, q="", filters={"source": "Center of National Resistance"})["total"] == 1
+    assert search(user=None, q="паспорт", filters={"source": "Ombudsman", "language": "ru"})["total"] == 1
+    assert search(user=None, q="паспорт", filters={"source": "Ombudsman", "language": "uk"})["total"] == 0
+    assert search(user=None, q="", filters={"oblast": "UA-23'; --"})["total"] == 0
+    assert search(user=None, q=key)["total"] == 0 or key in search(user=None, q=key)["q"]  # no crash on a key
+
+
+def test_ranking_cap_keeps_totals_and_pages(corpus_ids: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    from carewatch.store.search import search
+    from carewatch.store.searchdb import query
+
+    monkeypatch.setattr(query, "RANK_LIMIT", 1)  # rank only the newest hit, as a huge corpus would
+    first = search(user=None, q="паспорт", per_page=1)
+    second = search(user=None, q="паспорт", per_page=1, page=2)
+    assert first["total"] == second["total"] == 2
+    assert {first["items"][0]["title"], second["items"][0]["title"]} == {DOCS[0]["title"], DOCS[1]["title"]}
+    assert search(user=None, q="паспорт", filters={"date_from": "2023"}, per_page=1)["total"] == 2
