@@ -46,3 +46,34 @@ def test_viewer_cannot_set_certainty(page_as: Callable[..., Any], live_url: str)
     page.goto(live_url + "/incidents/")
     assert page.locator("form[action$='/certainty/']").count() == 0
     screenshot(page, "incidents-list-viewer")
+
+
+def test_coordinator_merges_two_incidents(page_as: Callable[..., Any], live_url: str) -> None:
+    page = page_as("coordinator")
+    page.goto(live_url + "/incidents/")
+    hrefs = page.eval_on_selector_all(
+        "table.data tbody tr td a[href^='/incidents/']", "els => els.map(e => e.getAttribute('href'))")
+    ids = list(dict.fromkeys(int(h.strip("/").split("/")[1]) for h in hrefs if h.strip("/").split("/")[1].isdigit()))
+    assert len(ids) >= 2, hrefs
+    target, other = ids[0], ids[1]
+
+    def report_rows(incident: int) -> int:
+        """Rows of the incident's sources table (one per report)."""
+        page.goto(f"{live_url}/incidents/{incident}/")
+        return int(page.locator("table.data tbody tr:has(td:nth-child(2) span.tag)").count())
+
+    counts = report_rows(target), report_rows(other)
+    assert min(counts) >= 1, counts
+    before = sum(counts)
+    page.goto(f"{live_url}/incidents/{target}/")
+    page.fill("form[action$='/merge/'] input[name=other]", str(other))
+    page.fill("form[action$='/merge/'] input[name=reason]", "same event told by two outlets")
+    page.click("form[action$='/merge/'] button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("text=Incidents merged.").count() == 1
+    assert report_rows(target) == before
+    screenshot(page, "incidents-merged")
+    response = page.goto(f"{live_url}/incidents/{other}/")
+    assert response is not None and response.status in (404, 200)
+    if response.status == 200:  # a merged-away incident may redirect or say where it went
+        assert f"/incidents/{target}/" in page.url or page.locator(f"a[href='/incidents/{target}/']").count()
