@@ -9,6 +9,7 @@ Format modules register themselves with ``@register("name")``.
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import IO, Any, ClassVar, TypeVar
 
@@ -17,8 +18,8 @@ from carewatch.errors import CarewatchError
 Record = dict[str, Any]
 
 
-class Exporter:
-    """Writes records to a binary stream; subclasses override ``write`` and ``finalize``."""
+class Exporter(ABC):
+    """Writes records to a binary stream; subclasses implement ``write`` (and ``finalize``)."""
 
     name: ClassVar[str] = ""
     extension: ClassVar[str] = ""
@@ -30,12 +31,13 @@ class Exporter:
         self.meta = dict(meta or {})
         self.count = 0
 
+    @abstractmethod
     def write(self, record: Record) -> None:
         """Write one (already redacted) incident record."""
-        raise NotImplementedError
 
     def finalize(self) -> None:
-        """Close whatever the format needs closed (brackets, workbook, zip)."""
+        """Close whatever the format needs closed (brackets, workbook, zip); by default, flush."""
+        self.out.flush()
 
     def text(self, value: str) -> None:
         self.out.write(value.encode("utf-8"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from abc import abstractmethod
 from typing import IO, Any
 
 from carewatch.exports.base import Exporter, Record, joined, register, source_names
@@ -32,11 +33,13 @@ class _CsvExporter(Exporter):
         for row in self.header_rows():
             self._emit(row)
 
+    @abstractmethod
     def header_rows(self) -> list[list[str]]:
-        raise NotImplementedError
+        """The header line(s) of this table format."""
 
+    @abstractmethod
     def row(self, record: Record) -> list[str]:
-        raise NotImplementedError
+        """One record as a row of cells."""
 
     def _emit(self, row: list[str]) -> None:
         self._csv.writerow(row)
